@@ -201,26 +201,32 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _SLUG = re.compile(SLUG_PATTERN)
 
 
+def _outside_fences(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based offset, line) for the lines of ``text`` outside fenced code blocks, fence
+    lines left out. A fence closes on a line of nothing but its own character, at least
+    as many of them as opened it."""
+    fence = None
+    for offset, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if fence is None:
+            marker = _FENCE.match(stripped) if stripped[:1] in "`~" else None
+            if marker:
+                fence = marker.group(1)
+            else:
+                yield offset, line
+        elif stripped.startswith(fence) and stripped.strip(fence[0]) == "":
+            fence = None
+
+
 def rule_heading_levels(entry: Entry, source: Source) -> Iterator[Problem]:
     """Markdown fields use headings of level 3 or deeper (outside code fences)."""
     for name in MARKDOWN_FIELDS:
-        fence = None
-        for offset, line in enumerate(getattr(entry, name).splitlines(), start=1):
+        for offset, line in _outside_fences(getattr(entry, name)):
             stripped = line.lstrip()
-            marker = _FENCE.match(stripped) if stripped[:1] in "`~" else None
-            if marker:
-                if fence is None:
-                    fence = marker.group(1)[0] * len(marker.group(1))
-                elif stripped.startswith(fence):
-                    fence = None
-                continue
-            if fence is None and stripped[:1] == "#" and _HIGH_HEADING.match(stripped):
-                line_number = source.doc.line_of((name,))
-                if (name,) in source.doc.block_scalars:
-                    line_number += offset
+            if stripped[:1] == "#" and _HIGH_HEADING.match(stripped):
                 yield Problem(
                     source.path,
-                    line_number,
+                    source.doc.line_at((name,), offset),
                     "E209",
                     f"{name}: heading '{stripped[:40]}' must be level 3 (###) or deeper",
                 )
@@ -231,18 +237,9 @@ _LIST_ITEM = re.compile(r"( *)(?:[-*+]|\d+[.)]) +\S")
 
 def _markdown_lines(text: str) -> Iterator[tuple[int, str]]:
     """(1-based offset, line) for the lines of ``text`` outside code fences and display math."""
-    fence = None
     in_math = False
-    for offset, line in enumerate(text.splitlines(), start=1):
+    for offset, line in _outside_fences(text):
         stripped = line.strip()
-        marker = _FENCE.match(stripped) if stripped[:1] in "`~" else None
-        if fence is None and not in_math and marker:
-            fence = marker.group(1)
-            continue
-        if fence is not None:
-            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
-                fence = None
-            continue
         if stripped == "$$" or (stripped.startswith("$$") != stripped.endswith("$$") and len(stripped) > 2):
             in_math = not in_math
             if in_math:
@@ -256,28 +253,28 @@ def rule_markdown_lists(entry: Entry, source: Source) -> Iterator[Problem]:
     """Lists in Markdown fields follow Python-Markdown's rules: a blank line before a list,
     and 4 spaces of indentation per nesting level (fewer silently flattens the list)."""
     for name in ("answer",):
-        start = source.doc.line_of((name,)) + (1 if (name,) in source.doc.block_scalars else 0) - 1
         previous = ""
         in_list = False
         multi_paragraph = False  # the current item has a paragraph after a blank line
         for offset, line in _markdown_lines(getattr(entry, name)):
+            line_number = source.doc.line_at((name,), offset)
             item = _LIST_ITEM.match(line)
             indent = len(line) - len(line.lstrip(" "))
             if item and indent == 0 and previous.strip() and not in_list and not previous.lstrip().startswith("|"):
-                yield Problem(source.path, start + offset, "E210", f"{name}: a list needs a blank line before it")
+                yield Problem(source.path, line_number, "E210", f"{name}: a list needs a blank line before it")
             elif item and previous.strip() and multi_paragraph:
                 message = f"{name}: after an item with several paragraphs, the next item needs a blank line before it"
-                yield Problem(source.path, start + offset, "E210", message)
+                yield Problem(source.path, line_number, "E210", message)
             elif item and indent % 4:
                 yield Problem(
                     source.path,
-                    start + offset,
+                    line_number,
                     "E210",
                     f"{name}: nested list item indented {indent} spaces; use 4 per level",
                 )
             elif in_list and not item and line.strip() and not previous.strip() and 0 < indent < 4:
                 yield Problem(
-                    source.path, start + offset, "E210", f"{name}: list continuation indented {indent} spaces; use 4"
+                    source.path, line_number, "E210", f"{name}: list continuation indented {indent} spaces; use 4"
                 )
             if item:
                 in_list = True
@@ -294,17 +291,13 @@ def rule_display_math_blocks(entry: Entry, source: Source) -> Iterator[Problem]:
     """Display math ($$ ... $$) stands between blank lines; otherwise Markdown leaves the
     dollar signs in the paragraph as text."""
     for name in MARKDOWN_FIELDS:
-        start = source.doc.line_of((name,)) + (1 if (name,) in source.doc.block_scalars else 0) - 1
-        lines = getattr(entry, name).splitlines()
-        fence = None
+        text = getattr(entry, name)
+        lines = text.splitlines()
         opening = None  # index of the line that opened a multi-line $$ block
-        for index, line in enumerate(lines):
+        for offset, line in _outside_fences(text):
+            index = offset - 1
             stripped = line.strip()
-            marker = _FENCE.match(stripped) if stripped[:1] in "`~" else None
-            if opening is None and marker:
-                fence = None if fence and stripped.startswith(fence) else (fence or marker.group(1))
-                continue
-            if fence or not stripped.startswith("$$") and opening is None:
+            if not stripped.startswith("$$") and opening is None:
                 continue
             one_line = opening is None and len(stripped) > 4 and stripped.endswith("$$")
             if opening is None and not one_line:
@@ -319,7 +312,10 @@ def rule_display_math_blocks(entry: Entry, source: Source) -> Iterator[Problem]:
             if before or after:
                 where = "before" if before else "after"
                 yield Problem(
-                    source.path, start + first + 1, "E211", f"{name}: display math needs a blank line {where} it"
+                    source.path,
+                    source.doc.line_at((name,), first + 1),
+                    "E211",
+                    f"{name}: display math needs a blank line {where} it",
                 )
 
 
@@ -351,16 +347,10 @@ def _markdown_texts(entry: Entry) -> Iterator[tuple[tuple, str]]:
 
 def _without_code(text: str) -> list[tuple[int, str]]:
     """(1-based line offset, line) with fenced blocks removed and code spans blanked."""
-    kept, fence = [], None
-    for offset, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        marker = _FENCE.match(stripped) if stripped[:1] in "`~" else None
-        if marker and (fence is None or stripped.startswith(fence)):
-            fence = None if fence else marker.group(1)
-            continue
-        if fence is None:
-            kept.append((offset, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line))
-    return kept
+    return [
+        (offset, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line)
+        for offset, line in _outside_fences(text)
+    ]
 
 
 def rule_safe_markdown(entry: Entry, source: Source) -> Iterator[Problem]:
@@ -369,17 +359,15 @@ def rule_safe_markdown(entry: Entry, source: Source) -> Iterator[Problem]:
     for location, text in _markdown_texts(entry):
         if "--8<--" in text:
             offset = text[: text.index("--8<--")].count("\n") + 1
-            line = source.doc.line_of(location) + (offset if location in source.doc.block_scalars else 0)
+            line = source.doc.line_at(location, offset)
             yield Problem(source.path, line, "E503", f"{_where(location)}: the --8<-- include syntax is not allowed")
         if "<" not in text:  # no HTML possible; then only an unsafe scheme needs the line scan
             lowered = text.lower()
             if "script:" not in lowered and "data:" not in lowered:
                 continue
-        base = source.doc.line_of(location)
-        block = location in source.doc.block_scalars
         where = _where(location)
         for offset, line in _without_code(text):
-            line_number = base + offset if block else base
+            line_number = source.doc.line_at(location, offset)
             for match in _UNSAFE_URL.finditer(line):
                 scheme = next(group for group in match.groups() if group).lower()
                 yield Problem(source.path, line_number, "E502", f"{where}: {scheme}: URLs are not allowed")
@@ -402,9 +390,7 @@ def _python_syntax(code: str, source: Source, location: tuple, error_code: str) 
     try:
         compile(code, f"{source.path}:{_where(location)}", "exec")
     except SyntaxError as error:
-        line = source.doc.line_of(location)
-        if location in source.doc.block_scalars and error.lineno:
-            line += error.lineno  # a block scalar's text starts on the line after its key
+        line = source.doc.line_at(location, error.lineno)
         yield Problem(source.path, line, error_code, f"{_where(location)}: {error.msg}")
     except ValueError as error:  # null bytes
         yield source.problem(location, error_code, f"{_where(location)}: {error}")

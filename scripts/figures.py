@@ -84,9 +84,7 @@ def render_figures(
     for entry_id, (svg, error, offset) in results.items():
         if svg is None:
             source = content.sources[entry_id]
-            line = source.doc.line_of(("figure", "script"))
-            if offset and ("figure", "script") in source.doc.block_scalars:
-                line += offset
+            line = source.doc.line_at(("figure", "script"), offset)
             problems.append(Problem(source.path, line, "E402", f"figure.script: {error}"))
             continue
         target = cache_dir / f"{_cache_key(missing[entry_id])}.svg"

@@ -46,6 +46,16 @@ class Document:
             location = location[:-1]
         return self.lines.get((), 1)
 
+    def line_at(self, location: Location, offset: int | None) -> int:
+        """The file line of line ``offset`` (1-based) of the text at ``location``.
+
+        A block scalar (``|`` or ``>``) starts on the line after its key, so its lines map
+        one to one; any other value, and an unknown offset, map to the key's line."""
+        line = self.line_of(location)
+        if offset and tuple(location) in self.block_scalars:
+            line += offset
+        return line
+
 
 class _TooComplex(Exception):
     def __init__(self, line: int, message: str) -> None:
