@@ -11,17 +11,20 @@ together with every problem, so the generator and the tests share one entry poin
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 import sys
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from scripts.load import Document, load_yaml
+from scripts.cache import Memo
+from scripts.load import Document, load_bytes, load_yaml, read_file
 from scripts.problems import Problem
 from scripts.schema import SLUG_PATTERN, Category, Entry, Tag
 
@@ -34,6 +37,7 @@ class Source:
 
     file: Path
     doc: Document
+    digest: str = ""  # a hash of the file's bytes: the entry's version, for caches
 
     @property
     def path(self) -> str:
@@ -478,19 +482,21 @@ def display_path(file: Path) -> str:
 
 
 def entry_files(root: Path) -> list[Path]:
-    """Every candidate entry file below ``root/questions``, sorted."""
-    base = root / QUESTIONS_DIR
-    if not base.is_dir():
-        return []
-    return sorted(
-        path
-        for path in base.rglob("*")
-        if path.suffix in (".yaml", ".yml") and not any(part.startswith(".") for part in path.relative_to(base).parts)
-    )
+    """Every candidate entry file below ``root/questions``, sorted; hidden ones are skipped."""
+    found = []
+    for folder, subfolders, files in os.walk(root / QUESTIONS_DIR):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        parent = Path(folder)
+        found += [parent / name for name in files if name.endswith((".yaml", ".yml")) and name[0] != "."]
+    return sorted(found, key=lambda path: path.parts)  # the order of paths, without their slow comparisons
 
 
-def load_content(root: Path) -> tuple[Content, list[Problem]]:
-    """Load and validate the content tree below ``root``. Never raises on bad content."""
+def load_content(root: Path, memo: Memo | None = None) -> tuple[Content, list[Problem]]:
+    """Load and validate the content tree below ``root``. Never raises on bad content.
+
+    With a ``memo`` (see scripts/cache.py), an entry file whose bytes did not change since
+    the run that filled it is not parsed or checked again; the cross-file rules always run."""
+    memo = memo or Memo()
     content = Content()
     problems: list[Problem] = []
 
@@ -510,27 +516,41 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
 
     raw = _Raw()
     loaded: list[tuple[Entry, Source]] = []
+    questions = root / QUESTIONS_DIR
+    # Paths for messages, built as strings: pathlib would cost more than the rest for an
+    # unchanged file. entry_files' paths all start with the questions folder's.
+    shown, skip = display_path(questions), len(str(questions)) + 1
+    started = time.time_ns()
     for file in entry_files(root):
-        doc, found = load_yaml(file, display_path(file))
+        path = os.path.join(shown, str(file)[skip:])
+        if file.suffix != ".yaml" or file.parent.parent != questions:
+            data, found = read_file(file, path)
+            if data is not None:
+                doc, found = load_bytes(data, path)
+                where = f"{QUESTIONS_DIR}/<category>/<id>.yaml"
+                found.append(Problem(path, doc.line_of(()), "E301", f"entry files live at {where}"))
+            problems += found
+            continue
+        # An unchanged file is not even read: its status stands for the hash of its bytes.
+        status = _settled_status(file, started)
+        version = memo.lookup(("version", *status)) if status else None
+        record = memo.lookup(("entry", str(file), path, version)) if version else None
+        if record is None:
+            data, found = read_file(file, path)
+            problems += found
+            if data is None:
+                continue
+            version = hashlib.sha256(data).hexdigest()
+            if status:
+                memo.store(("version", *status), version)
+            record = memo.get(("entry", str(file), path, version), _load_entry, file, path, data)
+        doc, entry, found, fields = record
         problems += found
-        source = Source(file, doc)
-        if file.suffix != ".yaml" or file.parent.parent != root / QUESTIONS_DIR:
-            where = f"{QUESTIONS_DIR}/<category>/<id>.yaml"
-            problems.append(source.problem((), "E301", f"entry files live at {where}"))
-            continue
-        if doc.data is None:
-            continue
-        if not isinstance(doc.data, dict):
-            problems.append(source.problem((), "E101", "expected a mapping of field names to values"))
-            continue
-        _collect_raw(doc.data, source, raw, problems)
-        entry, found = validate_model(Entry, doc.data, doc)
-        problems += found
-        if entry is None:
-            continue
-        for rule in ENTRY_RULES:
-            problems += rule(entry, source)
-        loaded.append((entry, source))
+        source = Source(file, doc, version)
+        if fields is not None:
+            _collect_raw(fields, source, raw, problems)
+        if entry is not None:
+            loaded.append((entry, source))
 
     for entry, source in loaded:
         problems += rule_known_category(entry, source, content)
@@ -545,6 +565,43 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
 
     content.entries = dict(sorted(content.entries.items()))
     return content, sorted(set(problems))
+
+
+SETTLED_NS = 2_000_000_000
+
+
+def _settled_status(file: Path, now: int) -> tuple | None:
+    """A file's path, inode, size and modification and change times, or None if it changed
+    in the two seconds before ``now`` (or cannot be read). As in git's index, a status is
+    only taken to stand for a file's bytes once it is older than the clock's resolution:
+    a change within the same tick could leave it as it was. The change time cannot be set
+    by tools that preserve modification times (cp -p, tar), so it moves on every change."""
+    try:
+        status = os.stat(file)
+    except OSError:
+        return None
+    if status.st_ctime_ns > now - SETTLED_NS:
+        return None
+    return (str(file), status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+def _load_entry(file: Path, path: str, data: bytes) -> tuple[Document, Entry | None, list[Problem], dict | None]:
+    """Parse, validate and check one entry file on its own: every rule but the cross-file
+    ones. Returns the document without its data (the entry holds it, validated), the entry
+    (None if invalid), the problems, and the raw id and tags (None if not a mapping)."""
+    doc, problems = load_bytes(data, path)
+    if doc.data is None:
+        return doc, None, problems, None
+    source = Source(file, doc)
+    if not isinstance(doc.data, dict):
+        return doc, None, [*problems, source.problem((), "E101", "expected a mapping of field names to values")], None
+    fields = {"id": doc.data.get("id"), "tags": doc.data.get("tags")}
+    entry, found = validate_model(Entry, doc.data, doc)
+    problems += found
+    if entry is not None:
+        for rule in ENTRY_RULES:
+            problems += rule(entry, source)
+    return replace(doc, data=None), entry, problems, fields
 
 
 def _collect_raw(data: dict, source: Source, raw: _Raw, problems: list[Problem]) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from scripts.cache import Memo
 from scripts.check_content import Content
 from scripts.schema import Entry
 
@@ -60,9 +62,72 @@ def _dump(data: object, indent: int | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators) + "\n"
 
 
-def bank_export(content: Content) -> dict:
-    """The export as plain data. Its shape is ``BankExport``'s; the tests validate the
-    written file against the JSON Schema generated from that model."""
+def _dump_with_list(data: dict, items: list[str]) -> str:
+    """``_dump(data)`` where the last key of ``data`` holds the list whose members are
+    already serialized as ``items``: entries are serialized once and kept between runs."""
+    head = _dump({**data, next(reversed(data)): []})
+    assert head.endswith("[]}\n")
+    return f"{head[:-4]}[{','.join(items)}]}}\n"
+
+
+def _entry_record(content: Content, entry_id: str) -> dict:
+    entry = content.entries[entry_id]
+    return {
+        **entry.model_dump(mode="json", exclude_defaults=False),
+        "url": entry_url(entry_id),
+        "category_title": content.categories[entry.category].title,
+    }
+
+
+def _card(content: Content, entry_id: str) -> dict:
+    entry = content.entries[entry_id]
+    return {
+        "id": entry_id,
+        "title": entry.title,
+        "question": entry.question.strip(),
+        "cheat": entry.cheat.strip(),
+        "category": entry.category,
+        "difficulty": entry.difficulty,
+        "tags": list(entry.tags),
+        "url": entry_url(entry_id),
+    }
+
+
+def _csv_row(content: Content, entry_id: str) -> str:
+    entry = content.entries[entry_id]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(
+        [
+            entry_id,
+            entry.title,
+            entry.category,
+            entry.difficulty,
+            ";".join(entry.tags),
+            entry.question,
+            entry.cheat,
+            entry.answer,
+            entry_url(entry_id),
+        ]
+    )
+    return buffer.getvalue()
+
+
+def _fragments(content: Content, entry_id: str) -> tuple[str, str, str]:
+    """One entry's part of the JSON export, of the card file and of the CSV export."""
+    record, card = _dump(_entry_record(content, entry_id)), _dump(_card(content, entry_id))
+    return record.rstrip("\n"), card.rstrip("\n"), _csv_row(content, entry_id)
+
+
+def fragment_key(content: Content, entry_id: str) -> tuple:
+    """Everything an entry's fragments depend on: its file's hash and its category's title."""
+    entry = content.entries[entry_id]
+    return ("export", content.sources[entry_id].digest, content.categories[entry.category].title)
+
+
+def bank_export(content: Content, entries: bool = True) -> dict:
+    """The export as plain data (without its entries when ``entries`` is false). Its shape
+    is ``BankExport``'s; the tests validate the written file against the JSON Schema
+    generated from that model."""
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -70,77 +135,40 @@ def bank_export(content: Content) -> dict:
             {"id": cid, "title": c.title, "description": c.description} for cid, c in content.categories.items()
         ],
         "tags": [{"id": tid, "title": t.title, "description": t.description} for tid, t in content.tags.items()],
-        "entries": [
-            {
-                **entry.model_dump(mode="json", exclude_defaults=False),
-                "url": entry_url(entry_id),
-                "category_title": content.categories[entry.category].title,
-            }
-            for entry_id, entry in content.entries.items()
-        ],
+        "entries": [_entry_record(content, entry_id) for entry_id in content.entries] if entries else [],
     }
 
 
-def export_json(content: Content) -> str:
-    return _dump(bank_export(content))
-
-
+@cache
 def export_schema() -> str:
     schema = BankExport.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return _dump(schema, indent=2)
 
 
-def export_csv(content: Content) -> str:
-    """One row per entry; tags joined with ';'. Newlines inside fields are kept (quoted)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for entry_id, entry in content.entries.items():
-        writer.writerow(
-            [
-                entry_id,
-                entry.title,
-                entry.category,
-                entry.difficulty,
-                ";".join(entry.tags),
-                entry.question,
-                entry.cheat,
-                entry.answer,
-                entry_url(entry_id),
-            ]
-        )
-    return buffer.getvalue()
+def render_data(content: Content, memo: Memo | None = None) -> dict[str, str]:
+    """The data files, keyed by their path below docs/: the card file the study pages load
+    (no answers: they stay on the entry pages), and the JSON and CSV exports (one row per
+    entry, tags joined with ';', newlines inside fields kept, quoted).
 
-
-def cards_json(content: Content) -> str:
-    """What the study pages need, and nothing more: no answers (they stay on the entry pages)."""
-    data = {
+    An entry's fragments are kept in ``memo`` under the hash of its file and its
+    category's title, everything they depend on."""
+    memo = memo or Memo()
+    fragments = [
+        memo.get(fragment_key(content, entry_id), _fragments, content, entry_id) for entry_id in content.entries
+    ]
+    bank = bank_export(content, entries=False)
+    cards = {
         "version": VERSION,
         "categories": [{"id": cid, "title": c.title} for cid, c in content.categories.items()],
         "tags": [{"id": tid, "title": t.title} for tid, t in content.tags.items()],
-        "cards": [
-            {
-                "id": entry_id,
-                "title": entry.title,
-                "question": entry.question.strip(),
-                "cheat": entry.cheat.strip(),
-                "category": entry.category,
-                "difficulty": entry.difficulty,
-                "tags": list(entry.tags),
-                "url": entry_url(entry_id),
-            }
-            for entry_id, entry in content.entries.items()
-        ],
+        "cards": [],
     }
-    return _dump(data)
-
-
-def render_data(content: Content) -> dict[str, str]:
-    """The data files, keyed by their path below docs/."""
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(CSV_COLUMNS)
     return {
-        "study/cards.json": cards_json(content),
-        f"downloads/{BASENAME}.json": export_json(content),
+        "study/cards.json": _dump_with_list(cards, [card for _, card, _ in fragments]),
+        f"downloads/{BASENAME}.json": _dump_with_list(bank, [record for record, _, _ in fragments]),
         f"downloads/{BASENAME}.schema.json": export_schema(),
-        f"downloads/{BASENAME}.csv": export_csv(content),
+        f"downloads/{BASENAME}.csv": header.getvalue() + "".join(row for _, _, row in fragments),
     }

@@ -36,11 +36,12 @@ from jinja2 import (
     select_autoescape,
 )
 
+from scripts.cache import DEFAULT_STATE, Memo, code_stamp, collector_paused, digest, load_state, save_state
 from scripts.check_content import Content, load_content, report
-from scripts.exports import render_data
+from scripts.exports import BASENAME, fragment_key, render_data
 from scripts.figures import DEFAULT_CACHE, render_figures
 from scripts.problems import Problem
-from scripts.schema import DIFFICULTIES, ENTRY_FIELDS
+from scripts.schema import DIFFICULTIES
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -110,37 +111,49 @@ def _environment() -> Environment:
     return env
 
 
-@dataclass
-class _Page:
-    template: str
-    context: dict = field(default_factory=dict)
+def _records(content: Content) -> tuple[dict, dict]:
+    """Category and tag records as templates see them: an id and the fields of the table."""
+    categories = {cid: {"id": cid, **c.model_dump()} for cid, c in content.categories.items()}
+    tags = {tid: {"id": tid, **t.model_dump()} for tid, t in content.tags.items()}
+    return categories, tags
 
 
-def _site_data(content: Content, figures: dict[str, str]) -> dict:
-    """Plain data the templates lay out: every list sorted, nothing computed in Jinja."""
+def _summary(entry, categories: dict, tags: dict) -> dict:
+    """What listing pages, cheat sheets and related links show of an entry. ``_row`` must
+    hash every field taken from the entry: it is what their cache keys are made of."""
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "difficulty": entry.difficulty,
+        "cheat": entry.cheat,
+        "category": categories[entry.category],
+        "tags": [tags[tag] for tag in entry.tags],
+    }
+
+
+def _row(entry) -> str:
+    """A hash of the fields ``_summary`` takes from an entry, for cache keys."""
+    return digest(entry.id, entry.title, entry.difficulty, entry.cheat, entry.category, *entry.tags)
+
+
+def _site_data(content: Content) -> dict:
+    """Plain data the listing pages lay out: every list sorted, nothing computed in Jinja."""
     rank = {level: index for index, level in enumerate(DIFFICULTIES)}
-    categories = {cid: {"id": cid, **c.model_dump(), "entries": []} for cid, c in content.categories.items()}
-    tags = {tid: {"id": tid, **t.model_dump(), "entries": []} for tid, t in content.tags.items()}
-    entries = {}
-    for entry_id, entry in content.entries.items():
-        data = entry.model_dump()
-        data["category"] = categories[entry.category]
-        data["tags"] = [tags[tag] for tag in entry.tags]
-        data["has_figure"] = entry_id in figures
-        data["description"] = _plain(entry.question)
-        data["json_ld"] = _json_ld(entry)
-        entries[entry_id] = data
-    for data in entries.values():
-        data["related"] = [entries[other] for other in data["related"]]
-    ordered = sorted(entries.values(), key=lambda e: (rank[e["difficulty"]], e["title"].lower(), e["id"]))
-    for data in ordered:
-        data["category"]["entries"].append(data)
-        for tag in data["tags"]:
-            tag["entries"].append(data)
+    records, tag_records = _records(content)
+    categories = {cid: {**record, "entries": []} for cid, record in records.items()}
+    tags = {tid: {**record, "entries": []} for tid, record in tag_records.items()}
+    ordered = sorted(
+        (_summary(entry, records, tag_records) for entry in content.entries.values()),
+        key=lambda e: (rank[e["difficulty"]], e["title"].lower(), e["id"]),
+    )
+    for summary in ordered:
+        categories[summary["category"]["id"]]["entries"].append(summary)
+        for tag in summary["tags"]:
+            tags[tag["id"]]["entries"].append(summary)
     for group in [*categories.values(), *tags.values()]:
         group["counts"] = {level: 0 for level in DIFFICULTIES}
-        for data in group["entries"]:
-            group["counts"][data["difficulty"]] += 1
+        for summary in group["entries"]:
+            group["counts"][summary["difficulty"]] += 1
     by_difficulty = {level: [e for e in ordered if e["difficulty"] == level] for level in DIFFICULTIES}
     # For each level, its entries grouped by category, in category order.
     by_level_and_category = {
@@ -156,7 +169,22 @@ def _site_data(content: Content, figures: dict[str, str]) -> dict:
         "by_difficulty": by_difficulty,
         "by_level_and_category": by_level_and_category,
         "counts": {"entries": len(ordered), "categories": len(categories), "tags": len(tags), **counts},
-        "entry_fields": list(ENTRY_FIELDS),
+    }
+
+
+def _entry_page(content: Content, entry_id: str, has_figure: bool) -> dict:
+    """Everything an entry's page shows: the entry, and summaries of its related entries.
+    Its cache key covers exactly this: the entry file's hash, the tables and ``_row``s."""
+    entry = content.entries[entry_id]
+    categories, tags = _records(content)
+    return {
+        **entry.model_dump(),
+        "category": categories[entry.category],
+        "tags": [tags[tag] for tag in entry.tags],
+        "related": [_summary(content.entries[other], categories, tags) for other in entry.related],
+        "has_figure": has_figure,
+        "description": _plain(entry.question),
+        "json_ld": _json_ld(entry),
     }
 
 
@@ -172,61 +200,136 @@ def cheat_sheet_pdfs(content: Content) -> list[tuple[str, str, str]]:
     return sheets
 
 
-def _cheat_sheets(site: dict) -> list[dict]:
-    """The full cheat sheet and one per category (each printed to its own PDF)."""
-    categories = [c for c in site["categories"] if c["entries"]]
-    sheets = [
-        {
-            "path": "cheatsheet/index.md",
+def _cheat_sheet(site: dict, category_id: str | None) -> dict:
+    """The full cheat sheet (``category_id`` None) or one category's; each prints to a PDF."""
+    if category_id is None:
+        return {
             "title": "Cheat sheet",
             "heading": "ML interview cheat sheet",
-            "categories": categories,
+            "categories": [c for c in site["categories"] if c["entries"]],
             "count": site["counts"]["entries"],
             "main": True,
         }
-    ]
-    for c in categories:
-        sheets.append(
-            {
-                "path": f"cheatsheet/{c['id']}.md",
-                "title": f"Cheat sheet: {c['title']}",
-                "heading": f"Cheat sheet: {c['title']}",
-                "categories": [c],
-                "count": len(c["entries"]),
-                "main": False,
-            }
+    c = next(c for c in site["categories"] if c["id"] == category_id)
+    return {
+        "title": f"Cheat sheet: {c['title']}",
+        "heading": f"Cheat sheet: {c['title']}",
+        "categories": [c],
+        "count": len(c["entries"]),
+        "main": False,
+    }
+
+
+@dataclass
+class _Page:
+    """A page rendered from a template: which one, what it shows, and its cache key."""
+
+    template: str
+    shows: tuple  # ("entry", id, has_figure), ("category", id), ("tag", id), ("level", name), ("sheet", id or None)
+    key: str
+
+
+def _pages(content: Content, figures: dict[str, str], featured: Sequence[dict]) -> dict[str, _Page]:
+    """Every page rendered from a template. A page's key is a hash of everything its text
+    depends on: the code, the templates, the category and tag tables, the featured pages,
+    and the entries it shows (their whole file on an entry page, their ``_row`` elsewhere).
+    Equal keys mean equal text, so a page whose key did not change need not be rendered."""
+    categories, tags = _records(content)
+    templates = [(file.name, file.read_text(encoding="utf-8")) for file in sorted(TEMPLATES.glob("*.j2"))]
+    tables = digest(code_stamp(), json.dumps([templates, categories, tags, list(featured)], sort_keys=True))
+    rows = {entry_id: _row(entry) for entry_id, entry in content.entries.items()}
+
+    def listing(template: str, shows: tuple, entry_ids) -> _Page:
+        return _Page(template, shows, digest(tables, template, *map(str, shows), *(rows[i] for i in entry_ids)))
+
+    pages = {
+        path: listing(template, (), rows)
+        for path, template in (
+            ("index.md", "home.md.j2"),
+            ("categories/index.md", "categories.md.j2"),
+            ("tags/index.md", "tags.md.j2"),
+            ("difficulty/index.md", "difficulties.md.j2"),
         )
-    return sheets
+    }
+    members: dict[tuple, list[str]] = {}
+    for entry_id, entry in content.entries.items():
+        has_figure = entry_id in figures
+        key = digest(tables, "entry", content.sources[entry_id].digest, str(has_figure), *map(rows.get, entry.related))
+        pages[f"questions/{entry_id}.md"] = _Page("entry.md.j2", ("entry", entry_id, has_figure), key)
+        for group in (("category", entry.category), *(("tag", tag) for tag in entry.tags)):
+            members.setdefault(group, []).append(entry_id)
+    for category_id in categories:
+        ids = members.get(("category", category_id), [])
+        pages[f"categories/{category_id}.md"] = listing("category.md.j2", ("category", category_id), ids)
+        if ids:
+            pages[f"cheatsheet/{category_id}.md"] = listing("cheatsheet.md.j2", ("sheet", category_id), ids)
+    for tag_id in tags:
+        pages[f"tags/{tag_id}.md"] = listing("tag.md.j2", ("tag", tag_id), members.get(("tag", tag_id), []))
+    for level in DIFFICULTIES:
+        pages[f"difficulty/{level}.md"] = listing("difficulty.md.j2", ("level", level), rows)
+    pages["cheatsheet/index.md"] = listing("cheatsheet.md.j2", ("sheet", None), rows)
+    return pages
+
+
+def _context(content: Content, site: dict | None, shows: tuple) -> dict:
+    """The variables a template gets. Entry pages see only their entry (``_entry_page``)."""
+    kind = shows[0] if shows else None
+    if kind == "entry":
+        return {"entry": _entry_page(content, shows[1], shows[2])}
+    context: dict = {"site": site}
+    if kind == "category":
+        context["category"] = next(c for c in site["categories"] if c["id"] == shows[1])
+    elif kind == "tag":
+        context["tag"] = next(t for t in site["tags"] if t["id"] == shows[1])
+    elif kind == "level":
+        context["level"] = shows[1]
+    elif kind == "sheet":
+        context["sheet"] = _cheat_sheet(site, shows[1])
+    return context
+
+
+DATA_FILES = ("study/cards.json", *(f"downloads/{BASENAME}.{ext}" for ext in ("json", "schema.json", "csv")))
+
+
+def render_changed(
+    content: Content,
+    figures: dict[str, str],
+    featured: Sequence[dict] = (),
+    fresh: dict[str, str] | None = None,
+    memo: Memo | None = None,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """``(texts, keys)``: the key of every generated file (by path relative to docs/), and
+    the text of each one whose key differs from its key in ``fresh`` (so of every file when
+    ``fresh`` is empty). Pure: no I/O, no clock. ``featured`` lists hand-written pages for
+    the home page ({path, title, description}); ``memo`` keeps the exports' entry parts."""
+    fresh = fresh or {}
+    pages = _pages(content, figures, featured)
+    keys = {path: page.key for path, page in pages.items()}
+    keys.update({f"figures/{entry_id}.svg": digest(svg) for entry_id, svg in figures.items()})
+    data_key = digest(keys["categories/index.md"], *(source.digest for source in content.sources.values()))
+    keys.update(dict.fromkeys(DATA_FILES, data_key))
+
+    stale = {path for path, key in keys.items() if fresh.get(path) != key}
+    texts: dict[str, str] = {}
+    env, site = _environment(), None
+    for path in stale & pages.keys():
+        page = pages[path]
+        if site is None and page.shows[:1] != ("entry",):  # entry pages do not need it
+            site = {**_site_data(content), "featured": list(featured)}
+        texts[path] = env.get_template(page.template).render(**_context(content, site, page.shows))
+    texts.update({path: svg for entry_id, svg in figures.items() if (path := f"figures/{entry_id}.svg") in stale})
+    if stale.intersection(DATA_FILES):
+        texts.update(render_data(content, memo))
+    elif memo is not None:  # keep the exports' parts for the run that will need them
+        for entry_id in content.entries:
+            memo.keep(fragment_key(content, entry_id))
+    return dict(sorted(texts.items())), dict(sorted(keys.items()))
 
 
 def render(content: Content, figures: dict[str, str], featured: Sequence[dict] = ()) -> dict[str, str]:
     """Every generated file as ``{path relative to docs/: text}``. Pure: no I/O, no clock.
     ``featured`` lists hand-written pages for the home page ({path, title, description})."""
-    env = _environment()
-    site = _site_data(content, figures)
-    site["featured"] = list(featured)
-    pages: dict[str, _Page] = {
-        "index.md": _Page("home.md.j2"),
-        "categories/index.md": _Page("categories.md.j2"),
-        "tags/index.md": _Page("tags.md.j2"),
-        "difficulty/index.md": _Page("difficulties.md.j2"),
-    }
-    for entry in site["entries"]:
-        pages[f"questions/{entry['id']}.md"] = _Page("entry.md.j2", {"entry": entry})
-    for category in site["categories"]:
-        pages[f"categories/{category['id']}.md"] = _Page("category.md.j2", {"category": category})
-    for tag in site["tags"]:
-        pages[f"tags/{tag['id']}.md"] = _Page("tag.md.j2", {"tag": tag})
-    for level in site["difficulties"]:
-        pages[f"difficulty/{level}.md"] = _Page("difficulty.md.j2", {"level": level})
-    for sheet in _cheat_sheets(site):
-        pages[sheet["path"]] = _Page("cheatsheet.md.j2", {"sheet": sheet})
-
-    templates = {name: env.get_template(name) for name in {page.template for page in pages.values()}}
-    outputs = {path: templates[page.template].render(site=site, **page.context) for path, page in pages.items()}
-    outputs.update({f"figures/{entry_id}.svg": svg for entry_id, svg in figures.items()})
-    outputs.update(render_data(content))
-    return dict(sorted(outputs.items()))
+    return render_changed(content, figures, featured)[0]
 
 
 # --- write ------------------------------------------------------------------------------
@@ -239,6 +342,8 @@ class Plan:
     writes: dict[str, str] = field(default_factory=dict)
     deletes: list[str] = field(default_factory=list)
     unchanged: int = 0
+    keys: dict[str, str] = field(default_factory=dict)  # every generated file's key (see _pages)
+    memo: Memo = field(default_factory=Memo)
 
     @property
     def empty(self) -> bool:
@@ -248,16 +353,17 @@ class Plan:
 def _owned_files(docs: Path) -> list[str]:
     found = []
     for folder in GENERATED_DIRS:
-        base = docs / folder
-        if base.is_dir():
-            found += [path.relative_to(docs).as_posix() for path in base.rglob("*") if path.is_file()]
+        for parent, _, files in os.walk(docs / folder):
+            base = Path(parent).relative_to(docs).as_posix()
+            found += [f"{base}/{name}" for name in files]
     found += [name for name in GENERATED_FILES if (docs / name).is_file()]
     return sorted(found)
 
 
-def plan(outputs: dict[str, str], docs: Path) -> Plan:
-    """Compare rendered outputs with the files on disk."""
-    result = Plan()
+def plan(outputs: dict[str, str], docs: Path, keys: dict[str, str] | None = None) -> Plan:
+    """Compare rendered outputs with the files on disk. Paths in ``keys`` that are not in
+    ``outputs`` were found up to date without being rendered (see ``render_changed``)."""
+    result = Plan(keys=dict(keys or {}))
     for path, text in outputs.items():
         target = docs / path
         try:
@@ -268,8 +374,37 @@ def plan(outputs: dict[str, str], docs: Path) -> Plan:
             result.unchanged += 1
         else:
             result.writes[path] = text
-    result.deletes = [path for path in _owned_files(docs) if path not in outputs]
+    result.unchanged += len(result.keys.keys() - outputs.keys())
+    result.deletes = [path for path in _owned_files(docs) if path not in outputs and path not in result.keys]
     return result
+
+
+def _fresh(state: dict, docs: Path) -> dict[str, str]:
+    """The keys of the generated files that are on disk as the last run left them, from the
+    state that run saved."""
+    if state.get("docs") != str(docs.resolve()):
+        return {}
+    fresh = {}
+    for path, (key, *recorded) in state.get("pages", {}).items():
+        try:
+            status = os.stat(os.path.join(docs, path))
+        except OSError:
+            continue
+        if _signature(status) == tuple(recorded):
+            fresh[path] = key
+    return fresh
+
+
+def _signature(status: os.stat_result) -> tuple:
+    """What changes when a file is replaced or edited (the change time even under `cp -p`)."""
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+def remember(change: Plan, docs: Path, state: Path | None) -> None:
+    """Save what the next run needs to skip unchanged work: the memo, and each generated
+    file's key with its status now (after ``write``)."""
+    pages = {path: (key, *_signature(os.stat(os.path.join(docs, path)))) for path, key in change.keys.items()}
+    save_state(state, {"docs": str(docs.resolve()), "pages": pages}, change.memo)
 
 
 def _remove_empty_folders(docs: Path) -> None:
@@ -364,9 +499,9 @@ def write(change: Plan, docs: Path) -> None:
 # --- command line -----------------------------------------------------------------------
 
 
-def collect(content_dir: Path, cache: Path) -> tuple[Content, dict[str, str], list[Problem]]:
+def collect(content_dir: Path, cache: Path, memo: Memo | None = None) -> tuple[Content, dict[str, str], list[Problem]]:
     """Load, validate and render figures: every problem of the content tree, in order."""
-    content, problems = load_content(content_dir)
+    content, problems = load_content(content_dir, memo)
     if problems:
         return content, {}, problems
     figures, problems = render_figures(content, cache)
@@ -385,13 +520,38 @@ def featured_pages(docs: Path) -> list[dict]:
     return pages
 
 
-def build(content_dir: Path, docs: Path, cache: Path) -> Plan | None:
-    """Validate and render; returns the plan, or None after reporting the problems."""
-    content, figures, problems = collect(content_dir, cache)
-    if problems:
-        report(problems)
-        return None
-    return plan(render(content, figures, featured_pages(docs)), docs)
+def build(
+    content_dir: Path, docs: Path, cache: Path, state: Path | None = None, trust_disk: bool = True
+) -> Plan | None:
+    """Validate and render; returns the plan, or None after reporting the problems.
+
+    ``state`` is the file where ``remember`` saved the previous run's work (see
+    scripts/cache.py); unchanged entries are then not validated again, and pages whose key
+    did not change are not rendered or read, unless ``trust_disk`` is false."""
+    with collector_paused():
+        saved = load_state(state)
+        memo = Memo(saved.get("memo"))
+        content, figures, problems = collect(content_dir, cache, memo)
+        if problems:
+            report(problems)
+            return None
+        fresh = _fresh(saved, docs) if trust_disk else {}
+        texts, keys = render_changed(content, figures, featured_pages(docs), fresh, memo)
+        change = plan(texts, docs, keys)
+        change.memo = memo
+        return change
+
+
+def update(content_dir: Path, docs: Path, cache: Path, state: Path | None) -> Plan | None:
+    """What `make generate` does: build, write the changes, and remember them for the next
+    run; None after reporting problems. The collector is paused throughout (see
+    ``collector_paused``): the run builds many objects that live until it ends."""
+    with collector_paused():
+        change = build(content_dir, docs, cache, state)
+        if change is not None:
+            write(change, docs)
+            remember(change, docs, state)
+        return change
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -402,13 +562,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder (default: docs)")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="figure cache (default: .cache/figures)")
+    parser.add_argument(
+        "--state", type=Path, default=DEFAULT_STATE, help="what the last run did (default: .cache/generate.sqlite)"
+    )
     args = parser.parse_args(argv)
 
     if args.clean:
         print(f"removed {clean(args.docs)} generated files")
         return 0
     try:
-        change = build(args.content, args.docs, args.cache)
+        if args.check:
+            change = build(args.content, args.docs, args.cache, args.state, trust_disk=False)
+        else:
+            change = update(args.content, args.docs, args.cache, args.state)
     except TemplateError as error:  # a bug in scripts/templates/, not in the content
         where = f"{error.filename}:{error.lineno}: " if isinstance(error, TemplateSyntaxError) else ""
         print(f"generate: template error: {where}{error}", file=sys.stderr)
@@ -427,7 +593,6 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"generated pages are up to date ({change.unchanged} files)")
         return 0
-    write(change, args.docs)
     print(f"generated: {len(change.writes)} written, {len(change.deletes)} removed, {change.unchanged} unchanged")
     return 0
 

@@ -151,12 +151,16 @@ def parse_yaml(text: str, path: str) -> tuple[Document, list[Problem]]:
     return doc, problems
 
 
-def load_yaml(file: Path, display_path: str) -> tuple[Document, list[Problem]]:
-    """Read and parse one file; ``display_path`` is how problems name it."""
+def read_file(file: Path, display_path: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of ``file`` (None, with the problem, when it cannot be read)."""
     try:
-        raw = file.read_bytes()
+        return file.read_bytes(), []
     except OSError as error:
-        return Document(display_path), [Problem(display_path, 1, "E104", f"cannot read file: {error.strerror}")]
+        return None, [Problem(display_path, 1, "E104", f"cannot read file: {error.strerror}")]
+
+
+def load_bytes(raw: bytes, display_path: str) -> tuple[Document, list[Problem]]:
+    """Decode and parse the bytes of one file; ``display_path`` is how problems name it."""
     if len(raw) > MAX_FILE_BYTES:
         message = f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}"
         return Document(display_path), [Problem(display_path, 1, "E103", message)]
@@ -166,3 +170,11 @@ def load_yaml(file: Path, display_path: str) -> tuple[Document, list[Problem]]:
         line = raw[: error.start].count(b"\n") + 1
         return Document(display_path), [Problem(display_path, line, "E104", "file is not valid UTF-8")]
     return parse_yaml(text, display_path)
+
+
+def load_yaml(file: Path, display_path: str) -> tuple[Document, list[Problem]]:
+    """Read and parse one file; ``display_path`` is how problems name it."""
+    raw, problems = read_file(file, display_path)
+    if raw is None:
+        return Document(display_path), problems
+    return load_bytes(raw, display_path)

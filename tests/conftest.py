@@ -49,7 +49,8 @@ def built_site(tmp_path_factory) -> BuiltSite:
     """The real content, generated and built with `mkdocs build --strict`, PDF printed."""
     project = copy_site_sources(tmp_path_factory.mktemp("project"))
     docs = project / "docs"
-    assert generate.main(["--content", str(CONTENT), "--docs", str(docs)]) == 0
+    state = tmp_path_factory.mktemp("state") / "generate.sqlite"
+    assert generate.main(["--content", str(CONTENT), "--docs", str(docs), "--state", str(state)]) == 0
     site = project / "site"
     cache = tmp_path_factory.mktemp("pdf-cache")  # print for real once per test session
     assert build_site.build_site(project / "mkdocs.yml", site, CONTENT, cache) == 0

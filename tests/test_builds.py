@@ -29,7 +29,10 @@ def build(folder: Path) -> Path:
     project = copy_site_sources(folder, guides=False)  # the guides link to real entries
     assert (
         generate.main(
-            ["--content", str(FIXTURES / "valid"), "--docs", str(project / "docs"), "--cache", str(folder / "cache")]
+            [
+                *("--content", str(FIXTURES / "valid"), "--docs", str(project / "docs")),
+                *("--cache", str(folder / "cache"), "--state", str(folder / "state.sqlite")),
+            ]
         )
         == 0
     )

@@ -22,9 +22,11 @@ def project(tmp_path, figure_cache):
     docs = tmp_path / "docs"
     (docs / "guides").mkdir(parents=True)
     (docs / "guides" / "hand-written.md").write_text("# Mine\n")
+    state = tmp_path / "state.sqlite"
 
     def run(*extra: str) -> int:
-        return generate.main(["--content", str(content), "--docs", str(docs), "--cache", str(figure_cache), *extra])
+        paths = ["--content", str(content), "--docs", str(docs), "--cache", str(figure_cache), "--state", str(state)]
+        return generate.main([*paths, *extra])
 
     assert run() == 0
     return content, docs, run
