@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 from jinja2 import (
@@ -72,14 +73,19 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+_PLAIN = (  # (pattern, replacement), applied in order
+    (re.compile(r"(?m)^\s*(```|~~~)\S*\s*$"), ""),  # code fence lines
+    (re.compile(r"(?m)^\s*#+\s+"), ""),  # heading markers
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links
+)
+_MARKS = str.maketrans("", "", "$*_`")  # math delimiters, emphasis and code marks
+
+
 def _plain(text: str) -> str:
     """Markdown reduced to one line of plain text (for descriptions and alt text)."""
-    text = re.sub(r"(?m)^\s*(```|~~~)\S*\s*$", "", text)  # code fence lines
-    text = re.sub(r"(?m)^\s*#+\s+", "", text)  # heading markers
-    text = re.sub(r"\$+([^$]*)\$+", r"\1", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`]", "", text)
-    return " ".join(text.split())
+    for pattern, replacement in _PLAIN:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.translate(_MARKS).split())
 
 
 def _json_ld(entry) -> str:
@@ -172,20 +178,23 @@ def _site_data(content: Content) -> dict:
     }
 
 
-def _entry_page(content: Content, entry_id: str, has_figure: bool) -> dict:
+def _entry_page(content: Content, records: tuple[dict, dict], entry_id: str, has_figure: bool) -> SimpleNamespace:
     """Everything an entry's page shows: the entry, and summaries of its related entries.
     Its cache key covers exactly this: the entry file's hash, the tables and ``_row``s."""
     entry = content.entries[entry_id]
-    categories, tags = _records(content)
-    return {
-        **entry.model_dump(),
-        "category": categories[entry.category],
-        "tags": [tags[tag] for tag in entry.tags],
-        "related": [_summary(content.entries[other], categories, tags) for other in entry.related],
-        "has_figure": has_figure,
-        "description": _plain(entry.question),
-        "json_ld": _json_ld(entry),
-    }
+    categories, tags = records
+    # A namespace, not a dict: Jinja looks up `entry.title` as an attribute first.
+    return SimpleNamespace(
+        **{
+            **dict(entry),  # the fields; nested ones (code, figure, references) stay models
+            "category": categories[entry.category],
+            "tags": [tags[tag] for tag in entry.tags],
+            "related": [_summary(content.entries[other], categories, tags) for other in entry.related],
+            "has_figure": has_figure,
+            "description": _plain(entry.question),
+            "json_ld": _json_ld(entry),
+        }
+    )
 
 
 def cheat_sheet_pdfs(content: Content) -> list[tuple[str, str, str]]:
@@ -271,11 +280,11 @@ def _pages(content: Content, figures: dict[str, str], featured: Sequence[dict]) 
     return pages
 
 
-def _context(content: Content, site: dict | None, shows: tuple) -> dict:
+def _context(content: Content, records: tuple[dict, dict], site: dict | None, shows: tuple) -> dict:
     """The variables a template gets. Entry pages see only their entry (``_entry_page``)."""
     kind = shows[0] if shows else None
     if kind == "entry":
-        return {"entry": _entry_page(content, shows[1], shows[2])}
+        return {"entry": _entry_page(content, records, shows[1], shows[2])}
     context: dict = {"site": site}
     if kind == "category":
         context["category"] = next(c for c in site["categories"] if c["id"] == shows[1])
@@ -311,12 +320,12 @@ def render_changed(
 
     stale = {path for path, key in keys.items() if fresh.get(path) != key}
     texts: dict[str, str] = {}
-    env, site = _environment(), None
+    env, records, site = _environment(), _records(content), None
     for path in stale & pages.keys():
         page = pages[path]
         if site is None and page.shows[:1] != ("entry",):  # entry pages do not need it
             site = {**_site_data(content), "featured": list(featured)}
-        texts[path] = env.get_template(page.template).render(**_context(content, site, page.shows))
+        texts[path] = env.get_template(page.template).render(**_context(content, records, site, page.shows))
     texts.update({path: svg for entry_id, svg in figures.items() if (path := f"figures/{entry_id}.svg") in stale})
     if stale.intersection(DATA_FILES):
         texts.update(render_data(content, memo))
@@ -446,17 +455,18 @@ def write(change: Plan, docs: Path) -> None:
     moved aside. If anything fails on the way, every change made so far is undone, so the
     previous pages stay exactly as they were."""
     staged: list[tuple[Path, Path]] = []
+    folders: set[Path] = set()
     try:
         for path, text in change.writes.items():
             target = docs / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-            staged.append((Path(temporary), target))
-            try:
-                stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
-            except BaseException:
-                os.close(handle)
-                raise
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            # Named after this process, so no other run uses it; a crash's leftovers are
+            # stale files in a generated folder, removed by the next run.
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            stream = open(temporary, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
+            staged.append((temporary, target))
             with stream:
                 stream.write(text)
     except BaseException:

@@ -122,15 +122,14 @@ def test_failure_while_staging_leaves_previous_output_untouched(project, figure_
     change = generate.build(content, docs, figure_cache)
     assert len(change.writes) > 2
     calls = []
-    real_fdopen = generate.os.fdopen
 
-    def failing_fdopen(*args, **kwargs):
+    def failing_open(*args, **kwargs):
         calls.append(1)
         if len(calls) == 2:
             raise OSError("disk full (injected)")
-        return real_fdopen(*args, **kwargs)
+        return open(*args, **kwargs)
 
-    monkeypatch.setattr(generate.os, "fdopen", failing_fdopen)
+    monkeypatch.setattr(generate, "open", failing_open, raising=False)  # shadows the built-in there
     with pytest.raises(OSError, match="injected"):
         generate.write(change, docs)
     assert snapshot(docs) == before  # no target replaced, no temporary file left behind
