@@ -71,8 +71,8 @@ class Memo:
         """The value saved or stored under ``key``, or None."""
         name = repr(key)
         if name not in self._values and name in self._saved:
-            self._kept.add(name)
-            self._values[name] = _unpickle(self._saved[name])
+            self._kept.add(name)  # (a run that loads many values pauses the collector)
+            self._values[name] = pickle.loads(self._saved[name])
         return self._values.get(name)
 
     def store(self, key: tuple, value: Any) -> None:
@@ -112,11 +112,6 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _unpickle(data: bytes) -> Any:
-    with collector_paused():
-        return pickle.loads(data)
-
-
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB)",
     "CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, value BLOB)",
@@ -133,7 +128,8 @@ def load_state(path: Path | None) -> dict:
             meta = dict(db.execute("SELECT name, value FROM meta"))
             if meta.pop("stamp", None) != code_stamp().encode():
                 return {}
-            state = {name: _unpickle(value) for name, value in meta.items()}
+            with collector_paused():
+                state = {name: pickle.loads(value) for name, value in meta.items()}
             state["memo"] = dict(db.execute("SELECT key, value FROM memo"))
     except Exception:  # noqa: BLE001 - any damage means "no cache" (sqlite3 and pickle raise many types)
         return {}

@@ -17,7 +17,7 @@ import re
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +36,17 @@ class Source:
     """Where an entry came from: its file and the lines of its fields."""
 
     file: Path
-    doc: Document
+    path: str  # how problems name the file
     digest: str = ""  # a hash of the file's bytes: the entry's version, for caches
+    parsed: Document | None = None  # None for an entry taken from the cache, until needed
 
     @property
-    def path(self) -> str:
-        return self.doc.path
+    def doc(self) -> Document:
+        """The parsed file, for line numbers. An entry taken from the cache was not parsed
+        in this run; its file, unchanged, is parsed when a problem first needs a line."""
+        if self.parsed is None:
+            self.parsed = load_yaml(self.file, self.path)[0]
+        return self.parsed
 
     def problem(self, location: tuple, code: str, message: str) -> Problem:
         return Problem(self.path, self.doc.line_of(location), code, message)
@@ -531,22 +536,8 @@ def load_content(root: Path, memo: Memo | None = None) -> tuple[Content, list[Pr
                 found.append(Problem(path, doc.line_of(()), "E301", f"entry files live at {where}"))
             problems += found
             continue
-        # An unchanged file is not even read: its status stands for the hash of its bytes.
-        status = _settled_status(file, started)
-        version = memo.lookup(("version", *status)) if status else None
-        record = memo.lookup(("entry", str(file), path, version)) if version else None
-        if record is None:
-            data, found = read_file(file, path)
-            problems += found
-            if data is None:
-                continue
-            version = hashlib.sha256(data).hexdigest()
-            if status:
-                memo.store(("version", *status), version)
-            record = memo.get(("entry", str(file), path, version), _load_entry, file, path, data)
-        doc, entry, found, fields = record
+        entry, found, fields, source = _entry_record(file, path, memo, started)
         problems += found
-        source = Source(file, doc, version)
         if fields is not None:
             _collect_raw(fields, source, raw, problems)
         if entry is not None:
@@ -585,14 +576,38 @@ def _settled_status(file: Path, now: int) -> tuple | None:
     return (str(file), status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
+def _entry_record(file: Path, path: str, memo: Memo, now: int) -> tuple:
+    """(entry, problems, raw id and tags, source) of one entry file on its own; the entry is
+    None when invalid, the id and tags when the file holds no mapping. From the memo when
+    the file did not change: an unchanged file is not even read, as its status stands for
+    the hash of its bytes."""
+    status = _settled_status(file, now)
+    version = memo.lookup(("version", *status)) if status else None
+    record = memo.lookup(("entry", str(file), path, version)) if version else None
+    parsed = None
+    if record is None:
+        data, problems = read_file(file, path)
+        if data is None:
+            return None, problems, None, None
+        version = hashlib.sha256(data).hexdigest()
+        if status:
+            memo.store(("version", *status), version)
+        record = memo.lookup(("entry", str(file), path, version))
+        if record is None:
+            parsed, *fresh = _load_entry(file, path, data)
+            record = tuple(fresh)
+            memo.store(("entry", str(file), path, version), record)
+    return (*record, Source(file, path, version, parsed))
+
+
 def _load_entry(file: Path, path: str, data: bytes) -> tuple[Document, Entry | None, list[Problem], dict | None]:
     """Parse, validate and check one entry file on its own: every rule but the cross-file
-    ones. Returns the document without its data (the entry holds it, validated), the entry
-    (None if invalid), the problems, and the raw id and tags (None if not a mapping)."""
+    ones. Returns the document, the entry (None if invalid), the problems, and the raw id
+    and tags (None if the file does not hold a mapping)."""
     doc, problems = load_bytes(data, path)
     if doc.data is None:
         return doc, None, problems, None
-    source = Source(file, doc)
+    source = Source(file, path, parsed=doc)
     if not isinstance(doc.data, dict):
         return doc, None, [*problems, source.problem((), "E101", "expected a mapping of field names to values")], None
     fields = {"id": doc.data.get("id"), "tags": doc.data.get("tags")}
@@ -601,7 +616,7 @@ def _load_entry(file: Path, path: str, data: bytes) -> tuple[Document, Entry | N
     if entry is not None:
         for rule in ENTRY_RULES:
             problems += rule(entry, source)
-    return replace(doc, data=None), entry, problems, fields
+    return doc, entry, problems, fields
 
 
 def _collect_raw(data: dict, source: Source, raw: _Raw, problems: list[Problem]) -> None:

@@ -352,6 +352,7 @@ class Plan:
     deletes: list[str] = field(default_factory=list)
     unchanged: int = 0
     keys: dict[str, str] = field(default_factory=dict)  # every generated file's key (see _pages)
+    fresh: dict[str, tuple] = field(default_factory=dict)  # files as the last run left them
     memo: Memo = field(default_factory=Memo)
 
     @property
@@ -388,9 +389,9 @@ def plan(outputs: dict[str, str], docs: Path, keys: dict[str, str] | None = None
     return result
 
 
-def _fresh(state: dict, docs: Path) -> dict[str, str]:
-    """The keys of the generated files that are on disk as the last run left them, from the
-    state that run saved."""
+def _fresh(state: dict, docs: Path) -> dict[str, tuple]:
+    """The records (key, status) of the generated files that are on disk as the last run
+    left them, from the state that run saved."""
     if state.get("docs") != str(docs.resolve()):
         return {}
     fresh = {}
@@ -400,7 +401,7 @@ def _fresh(state: dict, docs: Path) -> dict[str, str]:
         except OSError:
             continue
         if _signature(status) == tuple(recorded):
-            fresh[path] = key
+            fresh[path] = (key, *recorded)
     return fresh
 
 
@@ -412,7 +413,12 @@ def _signature(status: os.stat_result) -> tuple:
 def remember(change: Plan, docs: Path, state: Path | None) -> None:
     """Save what the next run needs to skip unchanged work: the memo, and each generated
     file's key with its status now (after ``write``)."""
-    pages = {path: (key, *_signature(os.stat(os.path.join(docs, path)))) for path, key in change.keys.items()}
+    pages = {}
+    for path, key in change.keys.items():
+        record = change.fresh.get(path)
+        if record is None or record[0] != key:  # rendered in this run
+            record = (key, *_signature(os.stat(os.path.join(docs, path))))
+        pages[path] = record
     save_state(state, {"docs": str(docs.resolve()), "pages": pages}, change.memo)
 
 
@@ -546,9 +552,10 @@ def build(
             report(problems)
             return None
         fresh = _fresh(saved, docs) if trust_disk else {}
-        texts, keys = render_changed(content, figures, featured_pages(docs), fresh, memo)
+        known = {path: record[0] for path, record in fresh.items()}
+        texts, keys = render_changed(content, figures, featured_pages(docs), known, memo)
         change = plan(texts, docs, keys)
-        change.memo = memo
+        change.memo, change.fresh = memo, fresh
         return change
 
 

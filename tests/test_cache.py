@@ -207,3 +207,17 @@ def test_hand_edited_page_is_restored_even_with_same_size_and_mtime(bank, settle
     assert generate.main([*args, "--check"]) == 1  # --check compares every file on disk
     assert run().writes.keys() == {"questions/third-entry.md"}
     assert page.read_text() == original
+
+
+def test_problems_in_cached_entries_point_at_the_right_lines(bank, settled):
+    """An entry taken from the cache is parsed again only when a problem needs its lines."""
+    content, _, state, run = bank
+    run()
+    (content / "questions" / "beta" / "third-entry.yaml").unlink()  # second-entry relates to it
+    memo = cache.Memo(cache.load_state(state)["memo"])
+    loaded, cached = check_content.load_content(content, memo)
+    _, fresh = check_content.load_content(content)
+    assert cached == fresh
+    assert [(p.line, p.code) for p in cached] == [(14, "E306"), (7, "E305")]  # the related list; tag-three
+    assert loaded.sources["second-entry"].parsed is not None  # parsed for its problem's line
+    assert loaded.sources["first-entry"].parsed is None  # never needed
