@@ -44,10 +44,16 @@ def _sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+def _tag_count(n: int) -> int:
+    return min(TAGS, n)  # every tag defined must be used (E305), also in small banks
+
+
 def _entry(rng: random.Random, index: int, n: int) -> tuple[str, str]:
     category = f"category-{index % CATEGORIES:02d}"
     entry_id = f"synthetic-question-{index:05d}"
-    tags = sorted(rng.sample(range(TAGS), 3))
+    tag_count = _tag_count(n)
+    first = index % tag_count  # so that every tag is used
+    tags = sorted([first, *rng.sample([t for t in range(tag_count) if t != first], min(2, tag_count - 1))])
     related = sorted({rng.randrange(n) for _ in range(3)} - {index})
     paragraphs = [
         " ".join(_sentence(rng, 12) for _ in range(5))
@@ -80,7 +86,7 @@ def _entry(rng: random.Random, index: int, n: int) -> tuple[str, str]:
         f"  - {_sentence(rng, 10)}",
         "pitfalls:",
         f"  - {_sentence(rng, 10)}",
-        "related:",
+        "related:" if related else "related: []",
         *[f"  - synthetic-question-{other:05d}" for other in related],
     ]
     return f"{category}/{entry_id}.yaml", "\n".join(lines) + "\n"
@@ -93,7 +99,7 @@ def synthesize(content: Path, n: int, seed: int = 0) -> None:
         f"category-{c:02d}:\n  title: Synthetic category {c}\n  description: Questions of group {c}.\n  order: {c}\n"
         for c in range(CATEGORIES)
     )
-    tags = "".join(f"tag-{t:02d}:\n  title: Tag {t}\n  description: Synthetic tag {t}.\n" for t in range(TAGS))
+    tags = "".join(f"tag-{t:02d}:\n  title: Tag {t}\n  description: Synthetic tag {t}.\n" for t in range(_tag_count(n)))
     (content / "questions").mkdir(parents=True)
     (content / "categories.yaml").write_text(categories, encoding="utf-8")
     (content / "tags.yaml").write_text(tags, encoding="utf-8")
