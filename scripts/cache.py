@@ -45,8 +45,8 @@ def code_stamp() -> str:
 
 
 def digest(*parts: str) -> str:
-    """A short hash of some strings (the separator keeps ("ab", "c") apart from ("a", "bc"))."""
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+    """A short hash of some strings; lengths keep ("ab", "c") apart from ("a", "bc")."""
+    return hashlib.sha256("".join(f"{len(part)}:{part}" for part in parts).encode()).hexdigest()[:32]
 
 
 class Memo:
