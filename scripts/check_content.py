@@ -38,12 +38,13 @@ class Source:
     file: Path
     path: str  # how problems name the file
     digest: str = ""  # a hash of the file's bytes: the entry's version, for caches
-    parsed: Document | None = None  # None for an entry taken from the cache, until needed
+    parsed: Document | None = None  # parsed when a problem first needs a line
 
     @property
     def doc(self) -> Document:
-        """The parsed file, for line numbers. An entry taken from the cache was not parsed
-        in this run; its file, unchanged, is parsed when a problem first needs a line."""
+        """The parsed file, for line numbers. The entry rules get it from ``_load_entry``;
+        the cross-file rules, which rarely find anything, parse the file again on demand
+        (an entry taken from the cache was not parsed at all in this run)."""
         if self.parsed is None:
             self.parsed = load_yaml(self.file, self.path)[0]
         return self.parsed
@@ -584,7 +585,6 @@ def _entry_record(file: Path, path: str, memo: Memo, now: int) -> tuple:
     status = _settled_status(file, now)
     version = memo.lookup(("version", *status)) if status else None
     record = memo.lookup(("entry", str(file), path, version)) if version else None
-    parsed = None
     if record is None:
         data, problems = read_file(file, path)
         if data is None:
@@ -592,31 +592,27 @@ def _entry_record(file: Path, path: str, memo: Memo, now: int) -> tuple:
         version = hashlib.sha256(data).hexdigest()
         if status:
             memo.store(("version", *status), version)
-        record = memo.lookup(("entry", str(file), path, version))
-        if record is None:
-            parsed, *fresh = _load_entry(file, path, data)
-            record = tuple(fresh)
-            memo.store(("entry", str(file), path, version), record)
-    return (*record, Source(file, path, version, parsed))
+        record = memo.get(("entry", str(file), path, version), _load_entry, file, path, data)
+    return (*record, Source(file, path, version))
 
 
-def _load_entry(file: Path, path: str, data: bytes) -> tuple[Document, Entry | None, list[Problem], dict | None]:
+def _load_entry(file: Path, path: str, data: bytes) -> tuple[Entry | None, list[Problem], dict | None]:
     """Parse, validate and check one entry file on its own: every rule but the cross-file
-    ones. Returns the document, the entry (None if invalid), the problems, and the raw id
-    and tags (None if the file does not hold a mapping)."""
+    ones. Returns the entry (None if invalid), the problems, and the raw id and tags (None
+    if the file does not hold a mapping)."""
     doc, problems = load_bytes(data, path)
     if doc.data is None:
-        return doc, None, problems, None
+        return None, problems, None
     source = Source(file, path, parsed=doc)
     if not isinstance(doc.data, dict):
-        return doc, None, [*problems, source.problem((), "E101", "expected a mapping of field names to values")], None
+        return None, [*problems, source.problem((), "E101", "expected a mapping of field names to values")], None
     fields = {"id": doc.data.get("id"), "tags": doc.data.get("tags")}
     entry, found = validate_model(Entry, doc.data, doc)
     problems += found
     if entry is not None:
         for rule in ENTRY_RULES:
             problems += rule(entry, source)
-    return doc, entry, problems, fields
+    return entry, problems, fields
 
 
 def _collect_raw(data: dict, source: Source, raw: _Raw, problems: list[Problem]) -> None:

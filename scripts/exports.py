@@ -124,9 +124,9 @@ def fragment_key(content: Content, entry_id: str) -> tuple:
     return ("export", content.sources[entry_id].digest, content.categories[entry.category].title)
 
 
-def bank_export(content: Content, entries: bool = True) -> dict:
-    """The export as plain data (without its entries when ``entries`` is false). Its shape
-    is ``BankExport``'s; the tests validate the written file against the JSON Schema
+def _bank_head(content: Content) -> dict:
+    """The export without its entries (``render_data`` adds their serialized parts). Its
+    shape is ``BankExport``'s; the tests validate the written file against the JSON Schema
     generated from that model."""
     return {
         "format": FORMAT,
@@ -135,7 +135,7 @@ def bank_export(content: Content, entries: bool = True) -> dict:
             {"id": cid, "title": c.title, "description": c.description} for cid, c in content.categories.items()
         ],
         "tags": [{"id": tid, "title": t.title, "description": t.description} for tid, t in content.tags.items()],
-        "entries": [_entry_record(content, entry_id) for entry_id in content.entries] if entries else [],
+        "entries": [],
     }
 
 
@@ -157,7 +157,7 @@ def render_data(content: Content, memo: Memo | None = None) -> dict[str, str]:
     fragments = [
         memo.get(fragment_key(content, entry_id), _fragments, content, entry_id) for entry_id in content.entries
     ]
-    bank = bank_export(content, entries=False)
+    bank = _bank_head(content)
     cards = {
         "version": VERSION,
         "categories": [{"id": cid, "title": c.title} for cid, c in content.categories.items()],

@@ -142,10 +142,10 @@ def _row(entry) -> str:
     return digest(entry.id, entry.title, entry.difficulty, entry.cheat, entry.category, *entry.tags)
 
 
-def _site_data(content: Content) -> dict:
+def _site_data(content: Content, records: tuple[dict, dict]) -> dict:
     """Plain data the listing pages lay out: every list sorted, nothing computed in Jinja."""
     rank = {level: index for index, level in enumerate(DIFFICULTIES)}
-    records, tag_records = _records(content)
+    records, tag_records = records
     categories = {cid: {**record, "entries": []} for cid, record in records.items()}
     tags = {tid: {**record, "entries": []} for tid, record in tag_records.items()}
     ordered = sorted(
@@ -238,14 +238,19 @@ class _Page:
     key: str
 
 
-def _pages(content: Content, figures: dict[str, str], featured: Sequence[dict]) -> dict[str, _Page]:
-    """Every page rendered from a template. A page's key is a hash of everything its text
-    depends on: the code, the templates, the category and tag tables, the featured pages,
-    and the entries it shows (their whole file on an entry page, their ``_row`` elsewhere).
-    Equal keys mean equal text, so a page whose key did not change need not be rendered."""
-    categories, tags = _records(content)
+def _tables(records: tuple[dict, dict], featured: Sequence[dict]) -> str:
+    """A hash of what every generated file may depend on besides the entries: the code,
+    the templates, the category and tag tables and the featured pages."""
     templates = [(file.name, file.read_text(encoding="utf-8")) for file in sorted(TEMPLATES.glob("*.j2"))]
-    tables = digest(code_stamp(), json.dumps([templates, categories, tags, list(featured)], sort_keys=True))
+    return digest(code_stamp(), json.dumps([templates, *records, list(featured)], sort_keys=True))
+
+
+def _pages(content: Content, records: tuple[dict, dict], tables: str, figures: dict[str, str]) -> dict[str, _Page]:
+    """Every page rendered from a template. A page's key is a hash of everything its text
+    depends on: ``tables`` and the entries it shows (their whole file on an entry page,
+    their ``_row`` elsewhere). Equal keys mean equal text, so a page whose key did not
+    change need not be rendered."""
+    categories, tags = records
     rows = {entry_id: _row(entry) for entry_id, entry in content.entries.items()}
 
     def listing(template: str, shows: tuple, entry_ids) -> _Page:
@@ -312,19 +317,21 @@ def render_changed(
     ``fresh`` is empty). Pure: no I/O, no clock. ``featured`` lists hand-written pages for
     the home page ({path, title, description}); ``memo`` keeps the exports' entry parts."""
     fresh = fresh or {}
-    pages = _pages(content, figures, featured)
+    records = _records(content)
+    tables = _tables(records, featured)
+    pages = _pages(content, records, tables, figures)
     keys = {path: page.key for path, page in pages.items()}
     keys.update({f"figures/{entry_id}.svg": digest(svg) for entry_id, svg in figures.items()})
-    data_key = digest(keys["categories/index.md"], *(source.digest for source in content.sources.values()))
+    data_key = digest(tables, "data", *(source.digest for source in content.sources.values()))
     keys.update(dict.fromkeys(DATA_FILES, data_key))
 
     stale = {path for path, key in keys.items() if fresh.get(path) != key}
     texts: dict[str, str] = {}
-    env, records, site = _environment(), _records(content), None
+    env, site = _environment(), None
     for path in stale & pages.keys():
         page = pages[path]
         if site is None and page.shows[:1] != ("entry",):  # entry pages do not need it
-            site = {**_site_data(content), "featured": list(featured)}
+            site = {**_site_data(content, records), "featured": list(featured)}
         texts[path] = env.get_template(page.template).render(**_context(content, records, site, page.shows))
     texts.update({path: svg for entry_id, svg in figures.items() if (path := f"figures/{entry_id}.svg") in stale})
     if stale.intersection(DATA_FILES):
