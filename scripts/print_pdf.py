@@ -52,19 +52,24 @@ def page_file(site: Path, page: str) -> Path:
     raise FileNotFoundError(f"{site / page} does not exist: build the site first (make site)")
 
 
-def cache_key(site: Path, job: Job) -> str:
-    """A hash of everything the printed PDF depends on."""
+def _styles(site: Path) -> list[bytes]:
+    """The site's style sheets, which every printed page uses."""
+    return [css.read_bytes() for css in sorted((site / "assets").rglob("*.css"))]
+
+
+def cache_key(site: Path, job: Job, styles: list[bytes]) -> str:
+    """A hash of everything the printed PDF depends on (``styles``: see ``_styles``)."""
     digest = hashlib.sha256()
     parts = [page_file(site, job.page).read_bytes(), job.footer.encode(), repr(MARGINS).encode(), FOOTER.encode()]
-    parts += [css.read_bytes() for css in sorted((site / "assets").rglob("*.css"))]
-    for part in parts:
+    for part in [*parts, *styles]:
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()
 
 
 def print_pdfs(site: Path, jobs: list[Job], cache: Path | None = DEFAULT_CACHE) -> int:
     """Print every job; returns how many were printed (the rest came from the cache)."""
-    keys = {job: cache_key(site, job) for job in jobs}
+    styles = _styles(site)  # read once, not once per job
+    keys = {job: cache_key(site, job, styles) for job in jobs}
     todo = [job for job in jobs if cache is None or not (cache / f"{keys[job]}.pdf").is_file()]
     if todo:
         # Playwright's sync API refuses to start in a thread that already runs an event loop
